@@ -9,6 +9,9 @@ import { createLogger, type Logger } from './logger.js';
 import { buildServer, type RouteGroup } from './server/app.js';
 import { Settee } from './settee.js';
 
+/** How long in-flight requests may take to finish once shutdown begins. */
+const CONNECTION_GRACE_MS = 1000;
+
 export interface Service {
   settee: Settee;
   app: FastifyInstance;
@@ -42,7 +45,11 @@ export async function startService(config: Config, extensions: ServiceExtension[
     (stopping ??= (async () => {
       logger.info('settee stopping');
       shutdown.abort();
+      // Keep-alive clients may keep sending requests on open connections; give in-flight
+      // requests a grace period, then close every connection so `close` can finish.
+      const grace = setTimeout(() => app.server.closeAllConnections(), CONNECTION_GRACE_MS);
       await app.close();
+      clearTimeout(grace);
       for (const extension of extensions) await extension.stop?.();
       await settee.close();
       logger.info('settee stopped');
