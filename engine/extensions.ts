@@ -1,6 +1,7 @@
-/** The extensions a full server runs: view and search indexing and their routes. */
+/** The extensions a full server runs on top of documents: view routes (and search, chaining). */
+import { registerViewRoutes } from './server/view-routes.js';
 import type { ServiceExtension } from './service.js';
 
 export function serviceExtensions(): ServiceExtension[] {
-  return [];
+  return [{ routes: [registerViewRoutes] }];
 }

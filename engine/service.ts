@@ -30,7 +30,7 @@ export interface ServiceExtension {
 
 export async function startService(config: Config, extensions: ServiceExtension[] = [], logger = createLogger(config.logLevel)): Promise<Service> {
   const started = Date.now();
-  const settee = await Settee.open({ dir: config.dataDir });
+  const settee = await Settee.open({ dir: config.dataDir, workers: config.workers, functionTimeoutMs: config.mapTimeoutMs, logger });
   for (const extension of extensions) await extension.start?.(settee, config, logger);
   const shutdown = new AbortController();
   const app = buildServer(

@@ -1,20 +1,34 @@
 /**
  * `Settee`: the embedded entry point. It owns the data directory, where each database
- * is one LMDB environment in its own sub-directory, and hands out `Database` objects.
+ * is one LMDB environment in its own sub-directory, hands out `Database` objects, and
+ * runs their view indexes on one shared worker pool.
  *
  *   const settee = await Settee.open({ dir: './data' });
  *   const db = await settee.database('shop', { create: true });
  *   await db.put({ _id: 'apple', price: 3 });
+ *   await db.put({ _id: '_design/shop', views: { by_price: { map: 'function(doc){ emit(doc.price, 1) }' } } });
+ *   const { rows } = await db.view('shop/by_price', { startkey: 2 });
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { errors, SetteeError } from '../views/index.js';
+import { errors, parseViewQuery, SetteeError, validateDesignDoc, parseReduceSource } from '../views/index.js';
 import { Database } from './documents/database.js';
+import type { Doc } from './documents/types.js';
+import { ActiveTasks } from './indexing/active-tasks.js';
+import { ViewEngine } from './indexing/view-engine.js';
+import { createLogger, type Logger } from './logger.js';
 import { Store } from './storage/lmdb.js';
+import { WorkerPool } from './workers/pool.js';
 
 export interface SetteeOptions {
   dir: string;
+  /** Worker threads for map and index functions (default: the number of cores). */
+  workers?: number;
+  /** Time limit for one user function call on one document (default 5000 ms). */
+  functionTimeoutMs?: number;
+  logger?: Logger;
 }
 
 export interface DatabaseOptions {
@@ -25,6 +39,7 @@ export interface DatabaseOptions {
 /** CouchDB's rule for database names. */
 const DB_NAME = /^[a-z][a-z0-9_$()+/-]*$/;
 const MAX_DB_NAME_LENGTH = 238;
+const DEFAULT_FUNCTION_TIMEOUT_MS = 5000;
 
 export function validateDatabaseName(name: string): void {
   if (!DB_NAME.test(name) || name.length > MAX_DB_NAME_LENGTH) {
@@ -40,21 +55,30 @@ export type DatabaseListener = (db: Database) => void;
 
 export class Settee {
   readonly dir: string;
+  readonly activeTasks = new ActiveTasks();
+  readonly logger: Logger;
+  private readonly workers: number;
+  private readonly functionTimeoutMs: number;
   private readonly open = new Map<string, Database>();
   private readonly opening = new Map<string, Promise<Database>>();
+  private readonly engines = new Map<string, ViewEngine>();
   private readonly openListeners: DatabaseListener[] = [];
   private readonly deleteListeners: Array<(name: string) => Promise<void> | void> = [];
+  private pool: WorkerPool | undefined;
 
-  private constructor(dir: string) {
-    this.dir = dir;
+  private constructor(options: SetteeOptions) {
+    this.dir = options.dir;
+    this.workers = options.workers ?? availableParallelism();
+    this.functionTimeoutMs = options.functionTimeoutMs ?? DEFAULT_FUNCTION_TIMEOUT_MS;
+    this.logger = options.logger ?? createLogger('silent');
   }
 
   static async open(options: SetteeOptions): Promise<Settee> {
     await mkdir(options.dir, { recursive: true });
-    return new Settee(options.dir);
+    return new Settee(options);
   }
 
-  /** Called for every database as it is opened (indexers attach here). */
+  /** Called for every database as it is opened. */
   onDatabaseOpen(listener: DatabaseListener): void {
     this.openListeners.push(listener);
     for (const db of this.open.values()) listener(db);
@@ -93,6 +117,8 @@ export class Settee {
     validateDatabaseName(name);
     if (!this.exists(name)) throw errors.notFound('Database does not exist.');
     for (const listener of this.deleteListeners) await listener(name);
+    await this.engines.get(name)?.close();
+    this.engines.delete(name);
     const db = this.open.get(name);
     this.open.delete(name);
     if (db) await db.store.close();
@@ -108,7 +134,22 @@ export class Settee {
       .sort();
   }
 
+  /** The view engine of an open database. */
+  views(db: Database): ViewEngine {
+    let engine = this.engines.get(db.name);
+    if (!engine) {
+      this.pool ??= new WorkerPool({ threads: this.workers, timeoutMs: this.functionTimeoutMs });
+      engine = new ViewEngine(db, { pool: this.pool, logger: this.logger, tasks: this.activeTasks, timeoutMs: this.functionTimeoutMs });
+      this.engines.set(db.name, engine);
+    }
+    return engine;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.engines.values()].map((engine) => engine.close()));
+    this.engines.clear();
+    await this.pool?.close();
+    this.pool = undefined;
     const dbs = [...this.open.values()];
     this.open.clear();
     await Promise.all(dbs.map((db) => db.store.close()));
@@ -116,6 +157,13 @@ export class Settee {
 
   private attach(name: string): Database {
     const db = new Database(name, Store.open(this.pathOf(name)));
+    db.addWriteGuard((write) => {
+      if (write.kind === 'design' && !write.deleted) {
+        validateDesignDoc({ ...write.body, _id: write.id } as Doc, { validateReduceName: (source: string) => void parseReduceSource(source) });
+      }
+    });
+    db.setViewHandler((ddoc, view, options) => this.views(db).query(ddoc, view, parseViewQuery([], options)));
+    db.changesFeed.onCommit(() => this.engines.get(name)?.scheduleAutoupdate());
     this.open.set(name, db);
     for (const listener of this.openListeners) listener(db);
     return db;

@@ -21,7 +21,7 @@ export interface LoadSummary {
 }
 
 export async function loadFile(config: Config, logger: Logger, dbName: string, file: string): Promise<LoadSummary> {
-  const settee = await Settee.open({ dir: config.dataDir });
+  const settee = await Settee.open({ dir: config.dataDir, workers: config.workers, logger });
   const started = Date.now();
   let written = 0;
   let failed = 0;

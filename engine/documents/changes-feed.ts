@@ -51,6 +51,12 @@ export class ChangesFeed {
     this.commits.emit('commit', seq);
   }
 
+  /** Runs `listener` after every commit that produced changes; returns an unsubscribe. */
+  onCommit(listener: (seq: number) => void): () => void {
+    this.commits.on('commit', listener);
+    return () => this.commits.off('commit', listener);
+  }
+
   updateSeq(): number {
     return readCounter(this.tables, 'update_seq');
   }

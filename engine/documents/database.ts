@@ -25,6 +25,9 @@ export interface WriteOptions {
   origin?: WriteOrigin;
 }
 
+/** Answers `db.view()`; the engine's view engine provides it when the database is opened. */
+export type ViewHandler = (ddoc: string, view: string, options: Record<string, unknown>) => Promise<unknown>;
+
 export interface GetOptions {
   rev?: string;
   local_seq?: boolean;
@@ -37,6 +40,7 @@ export class Database {
   private readonly tables: DocumentTables;
   private readonly guards: WriteGuard[] = [];
   private readonly startTime = String(Date.now() * 1000);
+  private viewHandler: ViewHandler | undefined;
 
   constructor(name: string, store: Store) {
     this.name = name;
@@ -47,6 +51,22 @@ export class Database {
 
   addWriteGuard(guard: WriteGuard): void {
     this.guards.push(guard);
+  }
+
+  setViewHandler(handler: ViewHandler): void {
+    this.viewHandler = handler;
+  }
+
+  /**
+   * Queries a view, e.g. `db.view('shop/by_price', { startkey: 10, limit: 5 })`, with
+   * CouchDB's query options as decoded JSON values. Waits for the index to catch up
+   * unless `update: false`.
+   */
+  async view<T = unknown>(name: string, options: Record<string, unknown> = {}): Promise<T> {
+    const slash = name.indexOf('/');
+    if (slash <= 0) throw errors.badRequest('view name must be "ddoc/view"');
+    if (!this.viewHandler) throw errors.internal('views are not available on this database handle');
+    return (await this.viewHandler(name.slice(0, slash), name.slice(slash + 1), options)) as T;
   }
 
   /** Creates or updates a document; without `_id` one is generated (CouchDB's POST). */
