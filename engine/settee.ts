@@ -17,6 +17,7 @@ import { errors, parseViewQuery, SetteeError, validateDesignDoc, parseReduceSour
 import { Database } from './documents/database.js';
 import type { Doc } from './documents/types.js';
 import { ActiveTasks } from './indexing/active-tasks.js';
+import { guardCopyTarget, rejectCopyCycles } from './indexing/dbcopy.js';
 import { ViewEngine } from './indexing/view-engine.js';
 import { createLogger, type Logger } from './logger.js';
 import { Store } from './storage/lmdb.js';
@@ -138,8 +139,13 @@ export class Settee {
   views(db: Database): ViewEngine {
     let engine = this.engines.get(db.name);
     if (!engine) {
-      this.pool ??= new WorkerPool({ threads: this.workers, timeoutMs: this.functionTimeoutMs });
-      engine = new ViewEngine(db, { pool: this.pool, logger: this.logger, tasks: this.activeTasks, timeoutMs: this.functionTimeoutMs });
+      engine = new ViewEngine(db, {
+        database: (name) => this.database(name, { create: true }),
+        pool: () => (this.pool ??= new WorkerPool({ threads: this.workers, timeoutMs: this.functionTimeoutMs })),
+        logger: this.logger,
+        tasks: this.activeTasks,
+        timeoutMs: this.functionTimeoutMs,
+      });
       this.engines.set(db.name, engine);
     }
     return engine;
@@ -157,16 +163,25 @@ export class Settee {
 
   private attach(name: string): Database {
     const db = new Database(name, Store.open(this.pathOf(name)));
-    db.addWriteGuard((write) => {
-      if (write.kind === 'design' && !write.deleted) {
-        validateDesignDoc({ ...write.body, _id: write.id } as Doc, { validateReduceName: (source: string) => void parseReduceSource(source) });
-      }
+    db.addWriteGuard(async (write) => {
+      if (write.kind !== 'design' || write.deleted) return;
+      const ddoc = { ...write.body, _id: write.id } as Doc;
+      validateDesignDoc(ddoc, { validateReduceName: (source: string) => void parseReduceSource(source) });
+      await rejectCopyCycles(name, ddoc, (other) => this.designsOf(other));
     });
+    guardCopyTarget(db);
     db.setViewHandler((ddoc, view, options) => this.views(db).query(ddoc, view, parseViewQuery([], options)));
-    db.changesFeed.onCommit(() => this.engines.get(name)?.scheduleAutoupdate());
+    db.changesFeed.onCommit(() => this.views(db).scheduleAutoupdate());
     this.open.set(name, db);
     for (const listener of this.openListeners) listener(db);
     return db;
+  }
+
+  /** The design documents of a database, if it exists. */
+  private async designsOf(name: string): Promise<Doc[]> {
+    if (!this.exists(name)) return [];
+    const db = await this.database(name);
+    return db.allDocs({ startkey: '_design/', endkey: '_design0', inclusive_end: false, include_docs: true }).rows.map((row) => row.doc as Doc);
   }
 
   private pathOf(name: string): string {

@@ -16,7 +16,7 @@ import { applyDocWrite, applyLocalWrite, prepareWrite, type PreparedWrite } from
  * Checks a write before its transaction, e.g. that a design document compiles or that
  * a derived database refuses client writes. Throws a SetteeError to refuse it.
  */
-export type WriteGuard = (write: Readonly<PreparedWrite>, origin: WriteOrigin) => void;
+export type WriteGuard = (write: Readonly<PreparedWrite>, origin: WriteOrigin) => void | Promise<void>;
 
 /** Who writes: a client, or Settee itself (chained MapReduce targets are written by the indexer). */
 export type WriteOrigin = 'client' | 'internal';
@@ -71,7 +71,7 @@ export class Database {
 
   /** Creates or updates a document; without `_id` one is generated (CouchDB's POST). */
   async put(doc: Doc, options: WriteOptions = {}): Promise<WriteResult> {
-    const write = this.prepare(doc, options.origin ?? 'client');
+    const write = await this.prepare(doc, options.origin ?? 'client');
     return this.commit((tables) => this.apply(tables, write));
   }
 
@@ -85,13 +85,14 @@ export class Database {
    * own (CouchDB's default, non-atomic `_bulk_docs` semantics); results keep input order.
    */
   async bulkDocs(docs: unknown[], options: WriteOptions = {}): Promise<Array<WriteResult | WriteFailure>> {
-    const prepared = docs.map((doc) => {
+    const prepared: Array<PreparedWrite | WriteFailure> = [];
+    for (const doc of docs) {
       try {
-        return this.prepare(doc, options.origin ?? 'client');
+        prepared.push(await this.prepare(doc, options.origin ?? 'client'));
       } catch (err) {
-        return failure(doc, err);
+        prepared.push(failure(doc, err));
       }
-    });
+    }
     return this.commit((tables) =>
       prepared.map((write) => {
         if (!('kind' in write)) return write;
@@ -149,9 +150,9 @@ export class Database {
     };
   }
 
-  private prepare(doc: unknown, origin: WriteOrigin): PreparedWrite {
+  private async prepare(doc: unknown, origin: WriteOrigin): Promise<PreparedWrite> {
     const write = prepareWrite(doc, { generateId: true });
-    for (const guard of this.guards) guard(write, origin);
+    for (const guard of this.guards) await guard(write, origin);
     return write;
   }
 

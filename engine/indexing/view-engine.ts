@@ -20,6 +20,7 @@ import type { Logger } from '../logger.js';
 import type { WorkerPool } from '../workers/pool.js';
 import type { ActiveTasks } from './active-tasks.js';
 import { DesignRegistry, type DesignInfo, type ViewDefinition } from './design-registry.js';
+import { propagateCopies } from './dbcopy.js';
 import { updateDesign } from './view-updater.js';
 import { ViewStore } from './view-store.js';
 
@@ -30,7 +31,10 @@ export type ViewRow = MapResult['rows'][number] & { doc?: Doc | null };
 export type ViewResult = (Omit<MapResult, 'rows'> & { rows: ViewRow[]; update_seq?: number }) | (ReduceResult & { update_seq?: number });
 
 export interface ViewEngineOptions {
-  pool: WorkerPool;
+  /** Opens (creating) another database: the targets of `dbcopy` views. */
+  database: (name: string) => Promise<Database>;
+  /** The shared worker pool, started on first use. */
+  pool: () => WorkerPool;
   logger: Logger;
   tasks: ActiveTasks;
   timeoutMs: number;
@@ -79,7 +83,9 @@ export class ViewEngine {
       }
       const needed = [...design.views.values()].some((view) => this.store.open(view).checkpoint() < target);
       if (!needed) return;
-      const run = updateDesign({ ...this.options, db: this.db, indexFor: (name) => this.store.open(design.views.get(name)!) }, design, target);
+      const run = updateDesign({ ...this.options, pool: this.options.pool(), db: this.db, indexFor: (name) => this.store.open(design.views.get(name)!) }, design, target).then(() =>
+        this.copyGroups(design),
+      );
       this.updates.set(design.id, run);
       try {
         await run;
@@ -89,11 +95,29 @@ export class ViewEngine {
     }
   }
 
+  /** Keeps the `dbcopy` targets of a design document's views equal to their `group=true` output. */
+  private async copyGroups(design: DesignInfo): Promise<void> {
+    for (const view of design.views.values()) {
+      if (!view.dbcopy || !view.reduce) continue;
+      const target = await this.options.database(view.dbcopy);
+      const written = await propagateCopies(this.store.open(view), this.db, target, `${this.db.name}/${design.id}/_view/${view.name}`);
+      if (written > 0) this.options.logger.info({ db: this.db.name, ddoc: design.id, view: view.name, target: view.dbcopy, written }, 'dbcopy propagated');
+    }
+  }
+
+  /** Design documents with `dbcopy` views stay current without being queried. */
+  watchLiveDesigns(): void {
+    for (const design of this.designs.all()) {
+      if ([...design.views.values()].some((view) => view.dbcopy)) this.queried.add(design.id);
+    }
+  }
+
   /** Called after commits: keeps queried design documents current, debounced. */
   scheduleAutoupdate(): void {
-    if (this.closed || this.queried.size === 0 || this.autoupdateTimer) return;
+    if (this.closed || this.autoupdateTimer) return;
     this.autoupdateTimer = setTimeout(() => {
       this.autoupdateTimer = undefined;
+      this.watchLiveDesigns();
       for (const id of this.queried) {
         let design: DesignInfo;
         try {

@@ -4,11 +4,12 @@
  * commit in one transaction. Views with the same signature share one index.
  */
 import {
+  Sandbox,
   ViewIndex,
-  compileReduceFunction,
   createReducer,
   createRowKeyCodec,
   type AnyReducer,
+  type RowKeyCodec,
   type ViewTables,
 } from '../../views/index.js';
 import type { Database } from '../documents/database.js';
@@ -16,7 +17,7 @@ import type { Logger } from '../logger.js';
 import type { ViewDefinition } from './design-registry.js';
 
 const TABLE_PREFIX = 'view:';
-const TABLE_SUFFIXES = ['rows', 'back', 'tree', 'meta'] as const;
+const TABLE_SUFFIXES = ['rows', 'back', 'tree', 'meta', 'pending'] as const;
 
 export class ViewStore {
   private readonly indexes = new Map<string, ViewIndex>();
@@ -33,6 +34,7 @@ export class ViewStore {
     const table = (suffix: (typeof TABLE_SUFFIXES)[number]) =>
       this.db.store.table(`${TABLE_PREFIX}${view.signature}:${suffix}`, 'binary') as never;
     const tables: ViewTables = { rows: table('rows'), back: table('back'), tree: table('tree'), meta: table('meta') };
+    if (view.dbcopy && view.reduce) tables.pending = table('pending');
     const codec = createRowKeyCodec(view.collation);
     const index = new ViewIndex(tables, codec, this.reducerFor(view, codec.compare));
     this.indexes.set(view.signature, index);
@@ -56,13 +58,14 @@ export class ViewStore {
     });
   }
 
-  private reducerFor(view: ViewDefinition, compare: (a: never, b: never) => number): AnyReducer | undefined {
+  private reducerFor(view: ViewDefinition, compare: RowKeyCodec['compare']): AnyReducer | undefined {
     if (!view.reduce) return undefined;
     const context = `${this.db.name}/${view.ddocId}/_view/${view.name}`;
     return createReducer(view.reduce, {
       context,
       compare,
-      compile: (source) => compileReduceFunction(source, { timeoutMs: this.timeoutMs }),
+      // Reduces run on the main thread (the only LMDB writer), in their own sandbox.
+      compile: (source) => new Sandbox({ name: context }, { timeoutMs: this.timeoutMs }).compileReduce(source, { view: view.name }),
       log: (message: string) => this.logger.info({ db: this.db.name, view: context }, message),
     });
   }

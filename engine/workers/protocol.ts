@@ -3,6 +3,7 @@
  * design document's code and a batch of documents) and return plain data (rows per view,
  * or index entries per search index); they never touch LMDB.
  */
+import type { IndexField } from '../../views/index.js';
 import type { JsonObject, JsonValue } from '../documents/types.js';
 
 /** The code of one design document, identified by a hash so workers can cache compiled functions. */
@@ -42,14 +43,8 @@ export interface MapTaskResult {
   logs: string[];
 }
 
-export interface IndexedField {
-  field: string;
-  value: string | number;
-  store: boolean;
-  index: boolean;
-  facet: boolean;
-  boost: number;
-}
+/** One `index(field, value, options)` call, normalised by the sandbox. */
+export type IndexedField = IndexField;
 
 export interface IndexTaskResult {
   /** Per input document, in input order: index name → fields. */

@@ -16,6 +16,12 @@ export interface ViewTables {
   back: OrderedTable<Bytes[]>;
   tree: OrderedTable<SummaryNode<unknown> | number>;
   meta: OrderedTable<number | string | boolean>;
+  /**
+   * Groups (exact keys) whose reduction changed and must be copied to a `dbcopy` target:
+   * encoded key → the key as emitted. Written in the same transaction as the rows, so a
+   * crash between the commit and the copy leaves the work recorded.
+   */
+  pending?: OrderedTable<JsonValue>;
 }
 
 /** What a batch of mapped documents means for one view. */
@@ -80,6 +86,7 @@ export class ViewIndex {
       const old = this.tables.back.get(idKey);
       if (old) {
         for (const key of old) {
+          if (this.tables.pending) this.markPending(this.tables.rows.get(key)?.[0]);
           this.tables.rows.remove(key);
           changed.push(key);
         }
@@ -92,6 +99,7 @@ export class ViewIndex {
       const keys = doc.rows.map(([key, value], index) => {
         const rowKey = emissionKey(this.codec.rowKey(key, doc.id), index);
         this.tables.rows.put(rowKey, [key, value, doc.id]);
+        if (this.tables.pending) this.markPending(key);
         changed.push(rowKey);
         return rowKey;
       });
@@ -105,6 +113,10 @@ export class ViewIndex {
     }
     this.tables.meta.put(META.checkpoint, seq);
     if (touched) this.tables.meta.put(META.updateSeq, seq);
+  }
+
+  private markPending(key: JsonValue | undefined): void {
+    if (key !== undefined) this.tables.pending!.put(this.codec.keyBounds(key).low, key);
   }
 
   /** Ends a bulk run: packs the summary from the rows in one pass. */
