@@ -30,7 +30,7 @@ export interface BatchOutcome {
 
 /** What a batch needs from its owner: the current realm, a way to replace it, a log sink. */
 export interface RealmHolder {
-  readonly realm: Realm;
+  realm(): Realm;
   readonly timeoutMs: number;
   rebuild(): void;
   collectLogs(): void;
@@ -60,8 +60,8 @@ export function runBatch(
   let next = 0;
   while (next < count) {
     const start = next;
-    arm(holder.realm.driver, start);
-    const outcome = runHook(holder.realm, limit);
+    arm(holder.realm().driver, start);
+    const outcome = runHook(holder.realm(), limit);
     if (outcome.ok) {
       const answer = JSON.parse(outcome.text) as SliceAnswer;
       absorb(start, answer);
@@ -69,7 +69,7 @@ export function runBatch(
       next = answer.end;
       continue;
     }
-    const partial = readInterrupted(holder.realm, start);
+    const partial = readInterrupted(holder.realm(), start);
     absorb(start, partial);
     holder.collectLogs();
     // Blame the item that was running. Nothing running means the interrupt came after the

@@ -75,14 +75,14 @@ function compileExpression(realm: Realm, source: string, params: string[], filen
 
 /** Compiles every string leaf of `lib` as the module `views/lib/<path>`, and hands the tree to the realm. */
 export function installLib(realm: Realm, lib: unknown, label: string): void {
-  realm.kit.setLib(JSON.stringify(lib ?? {}));
+  realm.modules.setLib(JSON.stringify(lib ?? {}));
   const walk = (node: unknown, path: string[]): void => {
     if (path.length > MAX_LIB_DEPTH) return;
     if (typeof node === 'string') {
       const id = ['views', 'lib', ...path].join('/');
       const refused = forbiddenSyntax(node);
       if (refused !== null) {
-        realm.kit.addModule(id, `SyntaxError: ${refused}`);
+        realm.modules.addModule(id, `SyntaxError: ${refused}`);
         return;
       }
       try {
@@ -90,9 +90,9 @@ export function installLib(realm: Realm, lib: unknown, label: string): void {
           parsingContext: realm.context,
           filename: `${label}/${id}`,
         }) as unknown;
-        realm.kit.addModule(id, factory);
+        realm.modules.addModule(id, factory);
       } catch (err) {
-        realm.kit.addModule(id, describeCompileError(err));
+        realm.modules.addModule(id, describeCompileError(err));
       }
       return;
     }

@@ -5,7 +5,7 @@
  * lookups that miss fall through Node's interceptor to the host object's prototype, and
  * `this.constructor.constructor('return process')()` returns the host's `process`.
  * Every function user code can reach is created inside the context by evaluating
- * source text (couch-globals.ts, driver.ts, harden.ts), so its constructor is the
+ * source text (couch-globals.ts, modules.ts, driver.ts, harden.ts), so its constructor is the
  * context's `Function`; code generation from strings is off unless asked for, so even
  * that constructor only throws `EvalError`. Microtasks run at the end of each
  * evaluation (`afterEvaluate`), inside its time limit.
@@ -15,12 +15,14 @@ import vm from 'node:vm';
 import { installCouchGlobals, type CouchGlobalsConfig, type CouchKit } from './couch-globals.js';
 import { installDriver, type DriverApi, type DriverConfig } from './driver.js';
 import { hardenRealm } from './harden.js';
+import { installModules, type ModuleKit } from './modules.js';
 import { registerSandboxPromises } from './rejections.js';
 import { INDEX_MODES, type ResolvedSandboxOptions } from './types.js';
 
 export interface Realm {
   readonly context: vm.Context;
   readonly kit: CouchKit;
+  readonly modules: ModuleKit;
   readonly driver: DriverApi;
   /** Runs the armed driver job; evaluate it with a timeout. */
   readonly hook: vm.Script;
@@ -57,10 +59,11 @@ export function createRealm(options: ResolvedSandboxOptions, name: string): Real
   };
   const kit = evaluate(installCouchGlobals)(JSON.stringify(globalsConfig));
   const driverConfig: DriverConfig = { sliceMs: sliceMs(options.timeoutMs), hookName: HOOK_NAME };
-  const driver = evaluate(installDriver)(kit, JSON.stringify(driverConfig));
+  const modules = evaluate(installModules)(kit);
+  const driver = evaluate(installDriver)(kit, modules, JSON.stringify(driverConfig));
   evaluate(hardenRealm)();
   registerSandboxPromises(driver.promisePrototype);
-  return { context, kit, driver, hook: HOOK };
+  return { context, kit, modules, driver, hook: HOOK };
 }
 
 export type HookOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly timedOut: boolean };

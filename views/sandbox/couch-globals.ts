@@ -1,6 +1,6 @@
 /**
  * CouchDB's JavaScript sandbox globals (`emit`, `log`, `sum`, `isArray`, `toJSON`, the
- * search `index`) and `require` over `views.lib`, plus the collectors the driver reads.
+ * search `index`), plus the collectors the driver reads their output from.
  *
  * `installCouchGlobals` never runs in the host: its source text is evaluated inside the
  * sandbox context, so every function it creates belongs to that realm (their
@@ -16,8 +16,6 @@ export interface CouchKit {
   readonly isArray: (value: unknown) => boolean;
   readonly toJSON: (value: unknown) => string | undefined;
   readonly index: (name: unknown, value: unknown, options?: unknown) => void;
-  /** `require` as map functions see it: paths resolve from the design document root. */
-  readonly require: (name: unknown) => unknown;
   readonly beginRows: () => void;
   readonly endRows: () => string;
   readonly beginFields: () => void;
@@ -26,10 +24,7 @@ export interface CouchKit {
   /** `[error name, message]` for anything user code threw. Never throws. */
   readonly describe: (err: unknown) => [string, string];
   readonly deepFreeze: (value: unknown) => void;
-  readonly setLib: (libJson: string) => void;
-  /** A compiled `views.lib` module, or the message of its compile error. */
-  readonly addModule: (id: string, factory: unknown) => void;
-  /** The log lines since the last call, as a JSON array, or `''` when there are none. */
+  /** The log lines since the last call as JSON `{lines, dropped}`, or `''` when there are none. */
   readonly takeLogs: () => string;
 }
 
@@ -43,7 +38,7 @@ export function installCouchGlobals(configJson: string): CouchKit {
   'use strict';
   const G = globalThis as unknown as Record<string, unknown>;
   const { parse, stringify } = JSON;
-  const { defineProperty, freeze, hasOwn } = Object;
+  const { defineProperty, freeze } = Object;
   const isNativeArray = Array.isArray;
   const objectToString = Object.prototype.toString;
   const config = parse(configJson) as CouchGlobalsConfig;
@@ -161,63 +156,6 @@ export function installCouchGlobals(configJson: string): CouchKit {
     }
   }
 
-  let libRoot: Record<string, unknown> = { views: { lib: {} } };
-  const factories = new Map<string, unknown>();
-  const moduleCache = new Map<string, unknown>();
-
-  const requirePathError = (message: string): never => {
-    throw ['error', 'invalid_require_path', message];
-  };
-  const nodeAt = (path: readonly string[]): unknown => {
-    let node: unknown = libRoot;
-    for (const part of path) node = (node as Record<string, unknown>)[part];
-    return node;
-  };
-  const resolve = (baseDir: readonly string[], name: unknown): string[] => {
-    if (typeof name !== 'string') return requirePathError(`Must require a JavaScript string, not: ${typeof name}`);
-    const parts = name.split('/');
-    const path = parts[0] === '.' || parts[0] === '..' ? baseDir.slice() : [];
-    for (const part of parts) {
-      const node = nodeAt(path);
-      if (part === '.') continue;
-      if (part === '..') {
-        if (path.length === 0) requirePathError(`Object has no parent ${preview(node)}`);
-        path.pop();
-        continue;
-      }
-      const isTree = typeof node === 'object' && node !== null;
-      if (!isTree || !hasOwn(node, part) || (node as Record<string, unknown>)[part] === undefined) {
-        requirePathError(`Object has no property "${part}". ${preview(node)}`);
-      }
-      path.push(part);
-    }
-    const leaf = nodeAt(path);
-    if (typeof leaf !== 'string') requirePathError(`Must require a JavaScript string, not: ${typeof leaf}`);
-    return path;
-  };
-  const makeRequire = (baseDir: readonly string[]) =>
-    function require(name: unknown): unknown {
-      const path = resolve(baseDir, name);
-      const id = path.join('/');
-      if (moduleCache.has(id)) return moduleCache.get(id);
-      const factory = factories.get(id);
-      const raised = (detail: string): never => {
-        throw ['error', 'compilation_error', `Module require('${String(name)}') raised error ${detail}`];
-      };
-      if (typeof factory !== 'function') return raised(String(factory));
-      const module = { id, exports: {} as unknown };
-      moduleCache.set(id, module.exports);
-      try {
-        factory.call(G, module, module.exports, makeRequire(path.slice(0, -1)));
-      } catch (err) {
-        moduleCache.delete(id);
-        const [errorName, message] = describe(err);
-        raised(`${errorName}: ${message}`);
-      }
-      moduleCache.set(id, module.exports);
-      return module.exports;
-    };
-
   const kit: CouchKit = {
     emit,
     log,
@@ -225,7 +163,6 @@ export function installCouchGlobals(configJson: string): CouchKit {
     isArray,
     toJSON,
     index,
-    require: makeRequire([]),
     beginRows: () => {
       rows = [];
     },
@@ -248,18 +185,9 @@ export function installCouchGlobals(configJson: string): CouchKit {
     },
     describe,
     deepFreeze,
-    setLib: (libJson) => {
-      const lib: unknown = parse(libJson);
-      deepFreeze(lib);
-      libRoot = freeze({ views: freeze({ lib }) });
-    },
-    addModule: (id, factory) => {
-      factories.set(id, factory);
-    },
     takeLogs: () => {
       if (logs.length === 0 && droppedLogs === 0) return '';
-      if (droppedLogs > 0) logs.push(`(${droppedLogs} more log lines dropped)`);
-      const text = stringify(logs);
+      const text = stringify({ lines: logs, dropped: droppedLogs });
       logs = [];
       droppedLogs = 0;
       return text;

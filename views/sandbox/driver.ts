@@ -19,6 +19,7 @@
  * collectors produced, so the host does one `JSON.parse` per slice.
  */
 import type { CouchKit } from './couch-globals.js';
+import type { ModuleKit } from './modules.js';
 
 export type FunctionKind = 'map' | 'index' | 'reduce';
 
@@ -44,9 +45,10 @@ export interface DriverConfig {
   readonly hookName: string;
 }
 
-export function installDriver(kit: CouchKit, configJson: string): DriverApi {
+export function installDriver(kit: CouchKit, modules: ModuleKit, configJson: string): DriverApi {
   'use strict';
   const { parse, stringify } = JSON;
+  const { isArray } = Array;
   const now = Date.now;
   const config = parse(configJson) as DriverConfig;
   const functions: Record<FunctionKind, Array<(...args: unknown[]) => unknown>> = { map: [], index: [], reduce: [] };
@@ -61,7 +63,7 @@ export function installDriver(kit: CouchKit, configJson: string): DriverApi {
   let outs: string[] = [];
   let errs: string[] = [];
 
-  const isFatal = (err: unknown): boolean => err === 'fatal_error' || (Array.isArray(err) && err[0] === 'fatal');
+  const isFatal = (err: unknown): boolean => err === 'fatal_error' || (isArray(err) && err[0] === 'fatal');
   const recordError = (item: number, fn: number, err: unknown): void => {
     const [name, message] = kit.describe(err);
     errs.push(stringify([item, fn, name, message, currentDocId, isFatal(err)]));
@@ -122,9 +124,9 @@ export function installDriver(kit: CouchKit, configJson: string): DriverApi {
     `[${runFunctions(item, functions.index, kit.beginFields, kit.endFields).join(',')}]`;
   const reduceItem = (fn: number) => (item: number): string => {
     currentDocId = null;
+    currentFn = fn;
     try {
-      currentFn = fn;
-    const [keys, values, rereduce] = parse(items[item] as string) as [unknown, unknown, unknown];
+      const [keys, values, rereduce] = parse(items[item] as string) as [unknown, unknown, unknown];
       const result = (functions.reduce[fn] as (k: unknown, v: unknown, r: unknown) => unknown)(keys, values, rereduce);
       return stringify(result === undefined ? null : result) ?? 'null';
     } catch (err) {
@@ -146,7 +148,9 @@ export function installDriver(kit: CouchKit, configJson: string): DriverApi {
       outs.push(runItem(item));
     }
     current = -1;
-    return answer(item);
+    const text = answer(item);
+    if (item >= items.length) items = [];
+    return text;
   };
 
   const install = (kind: FunctionKind, factory: unknown) => (): string => {
@@ -155,7 +159,7 @@ export function installDriver(kit: CouchKit, configJson: string): DriverApi {
       const make = factory as (...args: unknown[]) => unknown;
       const fn =
         kind === 'map'
-          ? make(kit.emit, kit.log, kit.sum, kit.isArray, kit.toJSON, kit.require)
+          ? make(kit.emit, kit.log, kit.sum, kit.isArray, kit.toJSON, modules.require)
           : kind === 'index'
             ? make(kit.index, kit.log, kit.sum, kit.isArray, kit.toJSON)
             : make(kit.log, kit.sum, kit.isArray, kit.toJSON);

@@ -32,6 +32,7 @@ export function hardenRealm(): void {
     getOwnPropertyNames,
     getOwnPropertySymbols,
     getPrototypeOf,
+    isExtensible,
   } = Object;
   const hasOwn = Object.hasOwn;
 
@@ -47,8 +48,10 @@ export function hardenRealm(): void {
       get: function getOverridable() {
         return original;
       },
-      set: function setOverridable(this: object, value: unknown) {
+      set: function setOverridable(this: unknown, value: unknown) {
         if (this === proto) throw new TypeError(`Cannot assign to read only property '${name}' of a frozen prototype`);
+        // Primitives and frozen objects ignore the assignment, as sloppy code expects.
+        if ((typeof this !== 'object' && typeof this !== 'function') || this === null || !isExtensible(this)) return;
         if (hasOwn(this, name)) {
           (this as Record<string, unknown>)[name] = value;
         } else {

@@ -33,6 +33,13 @@ import type {
   SandboxSpec,
 } from './types.js';
 
+/**
+ * Compiling gets at least this long, whatever `timeoutMs` is: it runs user code only for
+ * sources that compute their function (an IIFE), but it is where a rebuilt realm first
+ * runs, and a garbage collection after a runaway document may land there.
+ */
+const MIN_COMPILE_TIMEOUT_MS = 1000;
+
 export class Sandbox {
   readonly #options: ResolvedSandboxOptions;
   readonly #plan: SandboxPlan;
@@ -47,11 +54,8 @@ export class Sandbox {
     this.#options = resolveOptions(options);
     this.#plan = planSandbox(spec);
     this.#realm = this.#build();
-    const self = this;
     this.#holder = {
-      get realm() {
-        return self.#realm;
-      },
+      realm: () => this.#realm,
       timeoutMs: this.#options.timeoutMs,
       rebuild: () => {
         this.#realm = this.#build();
@@ -173,20 +177,31 @@ export class Sandbox {
   #install(realm: Realm, kind: FunctionKind, source: string, name: string): void {
     const where = kind === 'index' ? `'${name}' index` : `'${name}' view`;
     const filename = `${this.#plan.label}/${kind === 'index' ? 'indexes' : 'views'}/${name}/${kind}`;
-    const failure = installFunction(realm, kind, source, { filename, timeoutMs: this.#options.timeoutMs });
+    const timeoutMs = Math.max(this.#options.timeoutMs, MIN_COMPILE_TIMEOUT_MS);
+    const failure = installFunction(realm, kind, source, { filename, timeoutMs });
     if (failure !== null) throw settee.compilation(`Compilation of the ${kind} function in the ${where} failed: ${failure}`);
   }
 
   #collectLogs(): void {
     const text = this.#realm.kit.takeLogs();
     if (text === '') return;
-    for (const line of JSON.parse(text) as string[]) {
+    const { lines, dropped } = JSON.parse(text) as { lines: string[]; dropped: number };
+    this.#droppedLogs += dropped;
+    for (const line of lines) {
       if (this.#logs.length < this.#options.maxLogLines) this.#logs.push(line);
       else this.#droppedLogs++;
     }
   }
 }
 
+/** An object JSON cannot hold (a cycle, a BigInt) becomes text that fails to parse: the document is skipped as `bad_doc`. */
 function toJsonTexts(docs: ReadonlyArray<string | object>): string[] {
-  return docs.map((doc) => (typeof doc === 'string' ? doc : (JSON.stringify(doc) ?? 'null')));
+  return docs.map((doc) => {
+    if (typeof doc === 'string') return doc;
+    try {
+      return JSON.stringify(doc) ?? 'null';
+    } catch {
+      return '';
+    }
+  });
 }
