@@ -21,5 +21,6 @@ export * from './design/index.js';
 export { ViewIndex, BULK_REBUILD_SHARE, type DocRows, type ViewTables } from './index/view-index.js';
 export { queryMap, queryReduce, type MapResult, type MapRow, type ReduceResult } from './index/view-query.js';
 export { createRowKeyCodec } from './index/collation-codec.js';
+export { collate, collateRaw, encodeKey, COLLATOR_VERSION, type CollationMode } from './collation/index.js';
 export type { RowKeyCodec, KeyBounds } from './index/row-codec.js';
 export type { OrderedTable, Bytes } from './index/table.js';
