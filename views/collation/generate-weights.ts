@@ -1,0 +1,129 @@
+/**
+ * Build-time script: measures ICU root collation through `Intl.Collator`, checks the
+ * result, and writes `weights.generated.ts`. Run after changing the model or Node's ICU:
+ *
+ *   npx tsc -p . && node dist/views/collation/generate-weights.js
+ *
+ * It takes a few seconds. The output is committed, so start-up only inflates a table.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { measureWeights } from './weights-measure.js';
+import { BASE, FULL } from './weights-probe.js';
+import { packTable, serializeTable, type ReorderPairs } from './weights-table.js';
+import { createSortKeyWriter, FIRST_COMPLEX_UNIT, type SortKeyWriter } from './sort-key.js';
+import { ByteWriter } from './byte-writer.js';
+import { MAIN_PLANES_END } from './ce-format.js';
+import { validate } from './weights-validate.js';
+
+/** Bump when the model or the serialized layout changes, so indexes are rebuilt. */
+const TABLE_VERSION = 1;
+const VALIDATION_PAIRS = Number(process.env.VALIDATION_PAIRS ?? 20_000);
+/** Scripts with prevowels written before their consonant (ICU contracts and reorders them). */
+const PREVOWEL_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0e00, 0x0e7f],
+  [0x0e80, 0x0eff],
+  [0x1980, 0x19df],
+  [0xaa80, 0xaadf],
+];
+
+function findReorderPairs(): ReorderPairs {
+  const pairs: [number, [number, number][]][] = [];
+  for (const [first, last] of PREVOWEL_BLOCKS) {
+    const letters: number[] = [];
+    for (let cp = first; cp <= last; cp++) if (BASE.compare(String.fromCodePoint(cp), '') !== 0) letters.push(cp);
+    for (const v of letters) {
+      const ranges: [number, number][] = [];
+      for (const k of letters) {
+        const [sv, sk] = [String.fromCodePoint(v), String.fromCodePoint(k)];
+        // v k and k v collate alike either way round; only a prevowel also makes
+        // v v k differ from v k v (the contraction takes the second v there).
+        if (v === k || FULL.compare(sv + sk, sk + sv) !== 0 || FULL.compare(sv + sv + sk, sv + sk + sv) === 0) continue;
+        const last = ranges[ranges.length - 1];
+        if (last && last[1] === k - 1) last[1] = k;
+        else ranges.push([k, k]);
+      }
+      if (ranges.length > 0) pairs.push([v, ranges]);
+    }
+  }
+  return pairs;
+}
+
+function hexKey(write: SortKeyWriter, text: string): string {
+  const out = new ByteWriter();
+  write(text, out);
+  return Buffer.from(out.toBytes()).toString('hex');
+}
+
+/**
+ * Strings below FIRST_COMPLEX_UNIT skip normalization, so a precomposed letter there
+ * (é) must weigh exactly what its NFD spelling (e + U+0301) weighs on the slow path.
+ */
+function checkFastPath(write: SortKeyWriter): void {
+  for (let cp = 0; cp < FIRST_COMPLEX_UNIT; cp++) {
+    const letter = String.fromCodePoint(cp);
+    const nfd = letter.normalize('NFD');
+    if (nfd !== letter && hexKey(write, letter) !== hexKey(write, nfd)) {
+      throw new Error(`U+${cp.toString(16)}: fast-path weights differ from its NFD spelling`);
+    }
+  }
+}
+
+/** Letters equal to their compatibility decomposition under ICU but not under the model. */
+function findSequenceContractions(write: SortKeyWriter): number[] {
+  const key = (s: string): string => hexKey(write, s);
+  const found: number[] = [];
+  for (let cp = 0; cp < MAIN_PLANES_END; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const letter = String.fromCodePoint(cp);
+    const spelling = letter.normalize('NFKD');
+    if (letter.normalize('NFD') !== letter || spelling === letter || FULL.compare(letter, spelling) !== 0) continue;
+    if (key(letter) === key(spelling)) continue;
+    found.push(cp);
+  }
+  return found;
+}
+
+function main(): void {
+  const started = Date.now();
+  const measured = measureWeights();
+  const reorder = findReorderPairs();
+  const draft = packTable(measured.primaryCount, measured.units, { reorder, contractions: measured.contractions, sequences: [] });
+  const extras = { reorder, contractions: measured.contractions, sequences: findSequenceContractions(createSortKeyWriter(draft)) };
+  const table = packTable(measured.primaryCount, measured.units, extras);
+  const write = createSortKeyWriter(table);
+  checkFastPath(write);
+  const results = validate(write, VALIDATION_PAIRS);
+  for (const r of results) {
+    console.log(`${r.alphabet.padEnd(12)} ${r.mismatches}/${r.pairs} disagree with ICU${r.strict ? ' (must be 0)' : ''}`);
+    for (const example of r.examples) console.log(`    ${example}`);
+  }
+  console.log(`anomalies: ${measured.anomalies.length}`);
+  for (const a of measured.anomalies) console.log(`    ${a}`);
+  if (results.some((r) => r.strict && r.mismatches > 0)) {
+    console.error('refusing to write the table: it disagrees with ICU on a strict alphabet');
+    process.exitCode = 1;
+    return;
+  }
+  const serialized = serializeTable(table);
+  const chunks = serialized.match(/.{1,120}/g) ?? [];
+  const source = [
+    '// Generated by views/collation/generate-weights.ts. Do not edit; rerun the generator.',
+    "import type { TableExtras } from './weights-table.js';",
+    '',
+    `/** Format of the model and table; part of COLLATOR_VERSION. */`,
+    `export const TABLE_VERSION = ${TABLE_VERSION};`,
+    `/** The ICU/Unicode the weights were measured from. */`,
+    `export const MEASURED_WITH = ${JSON.stringify({ icu: process.versions.icu, unicode: process.versions.unicode })} as const;`,
+    `export const TABLE_EXTRAS: TableExtras = ${JSON.stringify(extras)};`,
+    'export const WEIGHTS = [',
+    ...chunks.map((c) => `  '${c}',`),
+    "].join('');",
+    '',
+  ].join('\n');
+  const target = fileURLToPath(new URL('../../../views/collation/weights.generated.ts', import.meta.url));
+  writeFileSync(target, source);
+  console.log(`wrote ${target}: ${serialized.length} base64 chars, ${measured.primaryCount} primaries, ${Date.now() - started} ms`);
+}
+
+main();
