@@ -8,7 +8,7 @@ import type { Store } from '../storage/lmdb.js';
 import { queryAllDocs, type AllDocsOptions, type AllDocsResult } from './all-docs.js';
 import { ChangesFeed, renderDoc } from './changes-feed.js';
 import { classifyDocId } from './ids.js';
-import { openDocumentTables, readCounter, readDocRecord, type DocumentTables } from './tables.js';
+import { openDocumentTables, readCounter, readDocRecord, revisionKey, type DocumentTables } from './tables.js';
 import type { DatabaseInfo, Doc, WriteFailure, WriteResult } from './types.js';
 import { applyDocWrite, applyLocalWrite, prepareWrite, type PreparedWrite } from './writes.js';
 
@@ -112,8 +112,9 @@ export class Database {
       if (!local) throw errors.notFound('missing');
       return { _id: id, _rev: local.rev, ...local.body };
     }
-    const record = readDocRecord(this.tables, id);
-    if (!record || (options.rev !== undefined && options.rev !== record.rev)) throw errors.notFound('missing');
+    const current = readDocRecord(this.tables, id);
+    const record = options.rev === undefined || options.rev === current?.rev ? current : this.tables.revs.get(revisionKey(id, options.rev));
+    if (!record) throw errors.notFound('missing');
     if (record.deleted && options.rev === undefined) throw errors.notFound('deleted');
     const doc = renderDoc(id, record);
     if (options.local_seq) doc._local_seq = record.seq;

@@ -5,6 +5,8 @@
  *              `_all_docs` count rows and offsets with key counts instead of scans.
  * - `changes`: seq → ChangeRecord; a document's older seq entry is removed when it changes,
  *              so the table holds exactly one entry per document: its latest change.
+ * - `revs`:    `docId \0 rev` → body of a superseded revision, readable with `?rev=` (and by
+ *              views' linked documents) until the database is compacted.
  * - `local`:   `_local/` id → { rev, body }; never in the changes feed, never indexed.
  * - `meta`:    counters (`update_seq`, `doc_count`, `doc_del_count`) kept in the same
  *              transaction as the writes they count.
@@ -24,6 +26,7 @@ export interface DocumentTables {
   deleted: Table<string, DocRecord>;
   changes: Table<number, ChangeRecord>;
   local: Table<string, LocalRecord>;
+  revs: Table<string, DocRecord>;
   meta: Table<string, number>;
 }
 
@@ -33,6 +36,7 @@ export function openDocumentTables(store: Store): DocumentTables {
     deleted: store.table<string, DocRecord>('deleted', 'string'),
     changes: store.table<number, ChangeRecord>('changes', 'number'),
     local: store.table<string, LocalRecord>('local', 'string'),
+    revs: store.table<string, DocRecord>('revs', 'string'),
     meta: store.table<string, number>('meta', 'string'),
   };
 }
@@ -48,4 +52,8 @@ export function addToCounter(tables: DocumentTables, key: MetaKey, delta: number
 /** The current record of a document, live or tombstone. */
 export function readDocRecord(tables: DocumentTables, id: string): DocRecord | undefined {
   return tables.docs.get(id) ?? tables.deleted.get(id);
+}
+
+export function revisionKey(id: string, rev: string): string {
+  return `${id}\u0000${rev}`;
 }

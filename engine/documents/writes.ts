@@ -7,7 +7,7 @@
 import { errors } from '../../views/index.js';
 import { checkSpecialMembers, classifyDocId, generateDocId, type DocIdKind } from './ids.js';
 import { isValidRev, nextRev } from './revisions.js';
-import { addToCounter, readCounter, readDocRecord, type DocumentTables } from './tables.js';
+import { addToCounter, readCounter, readDocRecord, revisionKey, type DocumentTables } from './tables.js';
 import type { Doc, JsonObject, WriteResult } from './types.js';
 
 /** A write that passed validation and waits for its transaction. */
@@ -53,7 +53,10 @@ export function applyDocWrite(tables: DocumentTables, write: PreparedWrite): Wri
   }
   const rev = nextRev(existing?.rev, write.body, write.deleted);
   const seq = readCounter(tables, 'update_seq') + 1;
-  if (existing) tables.changes.remove(existing.seq);
+  if (existing) {
+    tables.changes.remove(existing.seq);
+    tables.revs.put(revisionKey(write.id, existing.rev), existing);
+  }
   tables.changes.put(seq, { id: write.id, rev, deleted: write.deleted });
   const record = { rev, seq, deleted: write.deleted, body: write.body };
   if (write.deleted) {

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Settee } from '../settee.js';
 import { registerChangesRoutes } from './changes-routes.js';
+import { NonJsonBody } from './params.js';
 import { registerDatabaseRoutes } from './database-routes.js';
 import { registerDocumentRoutes } from './document-routes.js';
 import { registerServerRoutes } from './server-routes.js';
@@ -41,7 +42,11 @@ export function buildServer(context: ServerContext, extraRoutes: RouteGroup[] = 
     try {
       done(null, JSON.parse(text));
     } catch {
-      done(errors.badRequest('invalid UTF-8 JSON'), undefined);
+      // A JSON request that is not JSON is a 400 now; any other content type is left to
+      // the route, which answers 415 where CouchDB requires JSON and 400 elsewhere.
+      const declaredJson = (request.headers['content-type'] ?? 'application/json').startsWith('application/json');
+      if (declaredJson) done(errors.badRequest('invalid UTF-8 JSON'), undefined);
+      else done(null, new NonJsonBody(text));
     }
   });
 

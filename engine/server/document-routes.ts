@@ -77,6 +77,9 @@ export function registerDocumentRoutes(app: FastifyInstance, context: ServerCont
     const db = await database(request);
     const options = allDocsOptions(request.query as Query);
     if (request.method === 'POST') {
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        throw errors.unsupportedMediaType('Content-Type must be application/json');
+      }
       const body = objectBody(request.body ?? {});
       if (body.keys !== undefined) {
         if (!Array.isArray(body.keys)) throw errors.badRequest('`keys` member must be an array.');

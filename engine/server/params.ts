@@ -47,8 +47,14 @@ export function stringParam(query: Query, name: string): string | undefined {
   return value;
 }
 
+/** A request body that did not parse as JSON, sent with a non-JSON content type. */
+export class NonJsonBody {
+  constructor(readonly text: string) {}
+}
+
 /** A request body that must be a JSON object. */
 export function objectBody(body: unknown): Record<string, unknown> {
+  if (body instanceof NonJsonBody) throw errors.badRequest('invalid UTF-8 JSON');
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest('Request body must be a JSON object');
   }
