@@ -22,7 +22,7 @@ import type { ActiveTasks } from './active-tasks.js';
 import { DesignRegistry, type DesignInfo, type ViewDefinition } from './design-registry.js';
 import { propagateCopies } from './dbcopy.js';
 import { updateDesign } from './view-updater.js';
-import { ViewStore } from './view-store.js';
+import { storageName, ViewStore } from './view-store.js';
 
 /** Background catch-up waits this long after the last write of a burst. */
 const AUTOUPDATE_DEBOUNCE_MS = 50;
@@ -67,10 +67,20 @@ export class ViewEngine {
     this.queried.add(design.id);
     if (query.update === 'true') await this.update(design, this.db.updateSeq());
     else if (query.update === 'lazy') void this.update(design, this.db.updateSeq()).catch((err: unknown) => this.logFailure(design, err));
-    const index = await this.readable(this.store.open(view));
+    const index = await this.readable(this.store.open(this.answeringView(design, view, query)));
     const result: ViewResult = query.kind === 'map' ? this.withDocs(queryMap(index, query), query.includeDocs) : queryReduce(index, query);
     if (query.updateSeq) result.update_seq = index.updateSeq();
     return result;
+  }
+
+  /**
+   * The definition whose index answers: the current one, except that `update=false` on a
+   * changed view that has never been built is answered by the previous complete index.
+   */
+  private answeringView(design: DesignInfo, view: ViewDefinition, query: ResolvedViewQuery): ViewDefinition {
+    if (query.update !== 'false' || this.store.open(view).checkpoint() > 0) return view;
+    const previous = this.store.latestComplete(design.id, view.name);
+    return previous && (previous.reduce === undefined) === (view.reduce === undefined) ? previous : view;
   }
 
   /** Waits until every view of `design` reflects at least `target`. One update runs per design. */
@@ -83,9 +93,9 @@ export class ViewEngine {
       }
       const needed = [...design.views.values()].some((view) => this.store.open(view).checkpoint() < target);
       if (!needed) return;
-      const run = updateDesign({ ...this.options, pool: this.options.pool(), db: this.db, indexFor: (name) => this.store.open(design.views.get(name)!) }, design, target).then(() =>
-        this.copyGroups(design),
-      );
+      const run = updateDesign({ ...this.options, pool: this.options.pool(), db: this.db, indexFor: (name) => this.store.open(design.views.get(name)!) }, design, target)
+        .then(() => this.store.markComplete([...design.views.values()]))
+        .then(() => this.copyGroups(design));
       this.updates.set(design.id, run);
       try {
         await run;
@@ -133,11 +143,11 @@ export class ViewEngine {
 
   /** Removes indexes that no current design document uses (`_view_cleanup`). */
   async cleanup(): Promise<number> {
-    const used = new Set(this.designs.all().flatMap((design) => [...design.views.values()].map((view) => view.signature)));
+    const used = new Set(this.designs.all().flatMap((design) => [...design.views.values()].map(storageName)));
     let removed = 0;
-    for (const signature of this.store.storedSignatures()) {
-      if (!used.has(signature)) {
-        await this.store.drop(signature);
+    for (const name of this.store.storedNames()) {
+      if (!used.has(name)) {
+        await this.store.drop(name);
         removed++;
       }
     }

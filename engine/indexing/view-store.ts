@@ -12,11 +12,24 @@ import {
   type RowKeyCodec,
   type ViewTables,
 } from '../../views/index.js';
+import { createHash } from 'node:crypto';
+import { COLLATOR_VERSION } from '../../views/index.js';
 import type { Database } from '../documents/database.js';
 import type { Logger } from '../logger.js';
 import type { ViewDefinition } from './design-registry.js';
 
 const TABLE_PREFIX = 'view:';
+const HISTORY_TABLE = 'views:latest';
+
+/**
+ * Storage is named by the view's signature and the collator's identity: an index built
+ * with another collation table sorts differently, so a collator change means a rebuild.
+ */
+const COLLATOR_TAG = createHash('sha256').update(COLLATOR_VERSION).digest('hex').slice(0, 8);
+
+export function storageName(view: ViewDefinition): string {
+  return `${view.signature.slice(0, 40)}${COLLATOR_TAG}`;
+}
 const TABLE_SUFFIXES = ['rows', 'back', 'tree', 'meta', 'pending'] as const;
 
 export class ViewStore {
@@ -29,20 +42,38 @@ export class ViewStore {
   ) {}
 
   open(view: ViewDefinition): ViewIndex {
-    const cached = this.indexes.get(view.signature);
+    const name = storageName(view);
+    const cached = this.indexes.get(name);
     if (cached) return cached;
     const table = (suffix: (typeof TABLE_SUFFIXES)[number]) =>
-      this.db.store.table(`${TABLE_PREFIX}${view.signature}:${suffix}`, 'binary') as never;
+      this.db.store.table(`${TABLE_PREFIX}${name}:${suffix}`, 'binary') as never;
     const tables: ViewTables = { rows: table('rows'), back: table('back'), tree: table('tree'), meta: table('meta') };
     if (view.dbcopy && view.reduce) tables.pending = table('pending');
     const codec = createRowKeyCodec(view.collation);
     const index = new ViewIndex(tables, codec, this.reducerFor(view, codec.compare));
-    this.indexes.set(view.signature, index);
+    this.indexes.set(name, index);
     return index;
   }
 
-  /** Signatures that have tables in the store, built or not. */
-  storedSignatures(): Set<string> {
+  /** The last definition of `ddocId/view` whose index was complete (caught up at least once). */
+  latestComplete(ddocId: string, viewName: string): ViewDefinition | undefined {
+    return this.history().get(`${ddocId}\u0000${viewName}`);
+  }
+
+  /** Records, after a completed update, that these definitions' indexes are complete. */
+  async markComplete(views: ViewDefinition[]): Promise<void> {
+    const history = this.history();
+    const stale = views.filter((view) => history.get(`${view.ddocId}\u0000${view.name}`)?.signature !== view.signature);
+    if (stale.length === 0) return;
+    await this.db.store.write(() => stale.forEach((view) => history.put(`${view.ddocId}\u0000${view.name}`, view)));
+  }
+
+  private history() {
+    return this.db.store.table<string, ViewDefinition>(HISTORY_TABLE, 'string');
+  }
+
+  /** Storage names that have tables in the store, built or not. */
+  storedNames(): Set<string> {
     const signatures = new Set<string>();
     for (const name of this.db.store.tableNames()) {
       if (name.startsWith(TABLE_PREFIX)) signatures.add(name.slice(TABLE_PREFIX.length).split(':')[0]!);
@@ -51,10 +82,10 @@ export class ViewStore {
   }
 
   /** Removes an index's tables (`_view_cleanup`). */
-  async drop(signature: string): Promise<void> {
-    this.indexes.delete(signature);
+  async drop(name: string): Promise<void> {
+    this.indexes.delete(name);
     await this.db.store.write(() => {
-      for (const suffix of TABLE_SUFFIXES) this.db.store.table(`${TABLE_PREFIX}${signature}:${suffix}`, 'binary').drop();
+      for (const suffix of TABLE_SUFFIXES) this.db.store.table(`${TABLE_PREFIX}${name}:${suffix}`, 'binary').drop();
     });
   }
 
