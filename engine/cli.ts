@@ -9,6 +9,7 @@ import { ENVIRONMENT, loadConfig, type ConfigOverrides } from './config.js';
 import { createLogger } from './logger.js';
 import { loadFile } from './commands/load.js';
 import { startService } from './service.js';
+import { Settee } from './settee.js';
 import { serviceExtensions } from './extensions.js';
 import { SETTEE_VERSION } from './version.js';
 
@@ -82,6 +83,19 @@ withCommonFlags(program.command('load <db> <file>').description('bulk-load docum
   .action(async (db: string, file: string, flags: CommonFlags) => {
     const config = loadConfig(process.env, overrides(flags));
     await loadFile(config, createLogger(config.logLevel), db, file);
+  });
+
+withCommonFlags(program.command('follow <url>').description('mirror a remote CouchDB database into a local one and index it (sidecar)'))
+  .option('--into <db>', 'SETTEE_FOLLOW_INTO')
+  .action(async (url: string, flags: CommonFlags & { into?: string }) => {
+    const config = loadConfig(process.env, overrides(flags));
+    const logger = createLogger(config.logLevel);
+    const settee = await Settee.open({ dir: config.dataDir, workers: config.workers, functionTimeoutMs: config.mapTimeoutMs, logger });
+    const auth = process.env.SETTEE_FOLLOW_AUTH;
+    await settee.follow(url, { ...(flags.into ? { into: flags.into } : {}), ...(auth ? { auth } : {}) });
+    const stop = () => void settee.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

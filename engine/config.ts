@@ -16,6 +16,8 @@ export interface Config {
   maxDocBytes: number;
   maxRequestBytes: number;
   mapTimeoutMs: number;
+  /** Sidecar mode: a remote database to mirror and index. */
+  follow: { url: string; into: string | undefined; auth: string | undefined } | undefined;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +34,9 @@ export const ENVIRONMENT = {
   SETTEE_MAX_DOC_BYTES: ['8000000', 'largest accepted document (413 beyond)'],
   SETTEE_MAX_REQUEST_BYTES: ['268435456', 'largest accepted request body, e.g. for _bulk_docs (413 beyond)'],
   SETTEE_MAP_TIMEOUT_MS: ['5000', 'time limit for one map or index function call on one document'],
+  SETTEE_FOLLOW: ['(unset)', 'URL of a remote CouchDB database to mirror and index (sidecar mode)'],
+  SETTEE_FOLLOW_INTO: ['last path segment of SETTEE_FOLLOW', 'local database that holds the mirror'],
+  SETTEE_FOLLOW_AUTH: ['(unset)', 'user:password for the remote, when not in the URL (never logged)'],
 } as const;
 
 export type EnvName = keyof typeof ENVIRONMENT;
@@ -49,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     maxDocBytes: integer('SETTEE_MAX_DOC_BYTES', read('SETTEE_MAX_DOC_BYTES'), 8_000_000, { min: 1 }),
     maxRequestBytes: integer('SETTEE_MAX_REQUEST_BYTES', read('SETTEE_MAX_REQUEST_BYTES'), 268_435_456, { min: 1 }),
     mapTimeoutMs: integer('SETTEE_MAP_TIMEOUT_MS', read('SETTEE_MAP_TIMEOUT_MS'), 5000, { min: 1 }),
+    follow: follow(read('SETTEE_FOLLOW'), read('SETTEE_FOLLOW_INTO'), read('SETTEE_FOLLOW_AUTH')),
   };
 }
 
@@ -78,4 +84,14 @@ function admin(raw: string | undefined): Config['admin'] {
   const colon = raw.indexOf(':');
   if (colon <= 0) throw invalid('SETTEE_ADMIN', 'must be user:password');
   return { user: raw.slice(0, colon), password: raw.slice(colon + 1) };
+}
+
+function follow(url: string | undefined, into: string | undefined, auth: string | undefined): Config['follow'] {
+  if (url === undefined || url === '') return undefined;
+  try {
+    new URL(url);
+  } catch {
+    throw invalid('SETTEE_FOLLOW', 'must be an http(s) URL of a database');
+  }
+  return { url, into: into || undefined, auth: auth || undefined };
 }

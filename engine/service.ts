@@ -32,6 +32,10 @@ export async function startService(config: Config, extensions: ServiceExtension[
   const started = Date.now();
   const settee = await Settee.open({ dir: config.dataDir, workers: config.workers, functionTimeoutMs: config.mapTimeoutMs, logger });
   for (const extension of extensions) await extension.start?.(settee, config, logger);
+  if (config.follow) {
+    const { url, into, auth } = config.follow;
+    await settee.follow(url, { ...(into ? { into } : {}), ...(auth ? { auth } : {}) });
+  }
   const shutdown = new AbortController();
   const app = buildServer(
     { settee, config, logger, shutdown: shutdown.signal },

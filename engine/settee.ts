@@ -17,8 +17,11 @@ import { errors, parseViewQuery, SetteeError, validateDesignDoc, parseReduceSour
 import { Database } from './documents/database.js';
 import type { Doc } from './documents/types.js';
 import { ActiveTasks } from './indexing/active-tasks.js';
+import { Follower, guardMirror } from './follow/follower.js';
 import { guardCopyTarget, rejectCopyCycles } from './indexing/dbcopy.js';
 import { ViewEngine } from './indexing/view-engine.js';
+import { SearchEngine } from './indexing/search-engine.js';
+import { paramsFromBody } from '../search/index/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { Store } from './storage/lmdb.js';
 import { WorkerPool } from './workers/pool.js';
@@ -63,9 +66,11 @@ export class Settee {
   private readonly open = new Map<string, Database>();
   private readonly opening = new Map<string, Promise<Database>>();
   private readonly engines = new Map<string, ViewEngine>();
+  private readonly searchEngines = new Map<string, SearchEngine>();
   private readonly openListeners: DatabaseListener[] = [];
   private readonly deleteListeners: Array<(name: string) => Promise<void> | void> = [];
   private pool: WorkerPool | undefined;
+  private readonly followers = new Set<Follower>();
 
   private constructor(options: SetteeOptions) {
     this.dir = options.dir;
@@ -120,6 +125,8 @@ export class Settee {
     for (const listener of this.deleteListeners) await listener(name);
     await this.engines.get(name)?.close();
     this.engines.delete(name);
+    await this.searchEngines.get(name)?.close();
+    this.searchEngines.delete(name);
     const db = this.open.get(name);
     this.open.delete(name);
     if (db) await db.store.close();
@@ -151,9 +158,41 @@ export class Settee {
     return engine;
   }
 
+  /** The full-text search engine of an open database. */
+  search(db: Database): SearchEngine {
+    let engine = this.searchEngines.get(db.name);
+    if (!engine) {
+      engine = new SearchEngine(db, {
+        pool: () => (this.pool ??= new WorkerPool({ threads: this.workers, timeoutMs: this.functionTimeoutMs })),
+        logger: this.logger,
+        tasks: this.activeTasks,
+        timeoutMs: this.functionTimeoutMs,
+      });
+      this.searchEngines.set(db.name, engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Mirrors a remote CouchDB-compatible database into the local database `into` (created if
+   * missing, read-only to clients), following its changes feed until `close()`.
+   */
+  async follow(url: string, options: { into?: string; auth?: string } = {}): Promise<Follower> {
+    const into = options.into ?? decodeURIComponent(new URL(url).pathname.split('/').filter(Boolean).pop() ?? '');
+    const db = await this.database(into, { create: true });
+    const follower = new Follower({ url, into: db, logger: this.logger, tasks: this.activeTasks, ...(options.auth ? { auth: options.auth } : {}) });
+    this.followers.add(follower);
+    follower.start();
+    return follower;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.followers].map((follower) => follower.stop()));
+    this.followers.clear();
     await Promise.all([...this.engines.values()].map((engine) => engine.close()));
     this.engines.clear();
+    await Promise.all([...this.searchEngines.values()].map((engine) => engine.close()));
+    this.searchEngines.clear();
     await this.pool?.close();
     this.pool = undefined;
     const dbs = [...this.open.values()];
@@ -170,7 +209,9 @@ export class Settee {
       await rejectCopyCycles(name, ddoc, (other) => this.designsOf(other));
     });
     guardCopyTarget(db);
+    guardMirror(db);
     db.setViewHandler((ddoc, view, options) => this.views(db).query(ddoc, view, parseViewQuery([], options)));
+    db.setSearchHandler((ddoc, index, options) => this.search(db).query(ddoc, index, paramsFromBody(options)));
     db.changesFeed.onCommit(() => this.views(db).scheduleAutoupdate());
     this.open.set(name, db);
     for (const listener of this.openListeners) listener(db);

@@ -9,8 +9,8 @@ import { queryAllDocs, type AllDocsOptions, type AllDocsResult } from './all-doc
 import { ChangesFeed, renderDoc } from './changes-feed.js';
 import { classifyDocId } from './ids.js';
 import { openDocumentTables, readCounter, readDocRecord, revisionKey, type DocumentTables } from './tables.js';
-import type { DatabaseInfo, Doc, WriteFailure, WriteResult } from './types.js';
-import { applyDocWrite, applyLocalWrite, prepareWrite, type PreparedWrite } from './writes.js';
+import type { DatabaseInfo, Doc, JsonValue, WriteFailure, WriteResult } from './types.js';
+import { applyDocWrite, applyLocalWrite, applyReplicatedWrite, prepareWrite, type PreparedWrite, type ReplicatedChange } from './writes.js';
 
 /**
  * Checks a write before its transaction, e.g. that a design document compiles or that
@@ -28,6 +28,9 @@ export interface WriteOptions {
 /** Answers `db.view()`; the engine's view engine provides it when the database is opened. */
 export type ViewHandler = (ddoc: string, view: string, options: Record<string, unknown>) => Promise<unknown>;
 
+/** Answers `db.search()`; the engine's search engine provides it when the database is opened. */
+export type SearchHandler = (ddoc: string, index: string, options: Record<string, unknown>) => Promise<unknown>;
+
 export interface GetOptions {
   rev?: string;
   local_seq?: boolean;
@@ -41,6 +44,7 @@ export class Database {
   private readonly guards: WriteGuard[] = [];
   private readonly startTime = String(Date.now() * 1000);
   private viewHandler: ViewHandler | undefined;
+  private searchHandler: SearchHandler | undefined;
 
   constructor(name: string, store: Store) {
     this.name = name;
@@ -55,6 +59,21 @@ export class Database {
 
   setViewHandler(handler: ViewHandler): void {
     this.viewHandler = handler;
+  }
+
+  setSearchHandler(handler: SearchHandler): void {
+    this.searchHandler = handler;
+  }
+
+  /**
+   * Queries a full-text index, e.g. `db.search('shop/products', { q: 'title:apple', limit: 5 })`,
+   * with Cloudant's search parameters as decoded JSON values (a `_search` POST body).
+   */
+  async search<T = unknown>(name: string, options: Record<string, unknown> = {}): Promise<T> {
+    const slash = name.indexOf('/');
+    if (slash <= 0) throw errors.badRequest('search index name must be "ddoc/index"');
+    if (!this.searchHandler) throw errors.internal('search is not available on this database handle');
+    return (await this.searchHandler(name.slice(0, slash), name.slice(slash + 1), options)) as T;
   }
 
   /**
@@ -103,6 +122,20 @@ export class Database {
         }
       }),
     );
+  }
+
+  /**
+   * Mirrors changes received from another server, and records `checkpoint` (the remote's
+   * sequence they reach) as the `_local` document `checkpointId`, in one transaction: a
+   * restart resumes exactly after the last batch that committed.
+   */
+  async applyReplicated(changes: ReplicatedChange[], checkpointId: string, checkpoint: JsonValue): Promise<void> {
+    await this.commit((tables) => {
+      for (const change of changes) applyReplicatedWrite(tables, change);
+      const existing = tables.local.get(checkpointId);
+      const generation = existing ? Number(existing.rev.split('-')[1]) + 1 : 1;
+      tables.local.put(checkpointId, { rev: `0-${generation}`, body: { seq: checkpoint } });
+    });
   }
 
   get(id: string, options: GetOptions = {}): Doc {

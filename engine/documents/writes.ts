@@ -86,3 +86,33 @@ export function applyLocalWrite(tables: DocumentTables, write: PreparedWrite): W
   tables.local.put(write.id, { rev, body: write.body });
   return { ok: true, id: write.id, rev };
 }
+
+/** A change received from another server: its revision wins as is (a mirror, not an editor). */
+export interface ReplicatedChange {
+  id: string;
+  rev: string;
+  deleted: boolean;
+  body: JsonObject;
+}
+
+/** Applies a replicated change: no revision check, the remote's revision id is kept. */
+export function applyReplicatedWrite(tables: DocumentTables, change: ReplicatedChange): number {
+  const existing = readDocRecord(tables, change.id);
+  if (existing?.rev === change.rev) return existing.seq;
+  const seq = readCounter(tables, 'update_seq') + 1;
+  const live = existing !== undefined && !existing.deleted;
+  if (existing) tables.changes.remove(existing.seq);
+  tables.changes.put(seq, { id: change.id, rev: change.rev, deleted: change.deleted });
+  const record = { rev: change.rev, seq, deleted: change.deleted, body: change.body };
+  if (change.deleted) {
+    tables.deleted.put(change.id, record);
+    tables.docs.remove(change.id);
+  } else {
+    tables.docs.put(change.id, record);
+    if (existing?.deleted) tables.deleted.remove(change.id);
+  }
+  tables.meta.put('update_seq', seq);
+  addToCounter(tables, 'doc_count', (change.deleted ? 0 : 1) - (live ? 1 : 0));
+  addToCounter(tables, 'doc_del_count', (change.deleted ? 1 : 0) - (existing?.deleted ? 1 : 0));
+  return seq;
+}

@@ -1,7 +1,7 @@
 /** Running index builds, as `GET /_active_tasks` and progress bars report them. */
 
 export interface ActiveTask {
-  type: 'indexer' | 'search_indexer';
+  type: 'indexer' | 'search_indexer' | 'replication';
   database: string;
   design_document: string;
   changes_done: number;
