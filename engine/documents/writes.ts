@@ -8,7 +8,7 @@ import { errors } from '../../views/index.js';
 import { checkSpecialMembers, classifyDocId, generateDocId, type DocIdKind } from './ids.js';
 import { isValidRev, nextRev } from './revisions.js';
 import { addToCounter, readCounter, readDocRecord, revisionKey, type DocumentTables } from './tables.js';
-import type { Doc, JsonObject, WriteResult } from './types.js';
+import type { Doc, DocRecord, JsonObject, WriteResult } from './types.js';
 
 /** A write that passed validation and waits for its transaction. */
 export interface PreparedWrite {
@@ -52,23 +52,7 @@ export function applyDocWrite(tables: DocumentTables, write: PreparedWrite): Wri
     throw existing ? errors.conflict() : errors.notFound('missing');
   }
   const rev = nextRev(existing?.rev, write.body, write.deleted);
-  const seq = readCounter(tables, 'update_seq') + 1;
-  if (existing) {
-    tables.changes.remove(existing.seq);
-    tables.revs.put(revisionKey(write.id, existing.rev), existing);
-  }
-  tables.changes.put(seq, { id: write.id, rev, deleted: write.deleted });
-  const record = { rev, seq, deleted: write.deleted, body: write.body };
-  if (write.deleted) {
-    tables.deleted.put(write.id, record);
-    tables.docs.remove(write.id);
-  } else {
-    tables.docs.put(write.id, record);
-    if (existing?.deleted) tables.deleted.remove(write.id);
-  }
-  tables.meta.put('update_seq', seq);
-  addToCounter(tables, 'doc_count', (write.deleted ? 0 : 1) - (live ? 1 : 0));
-  addToCounter(tables, 'doc_del_count', (write.deleted ? 1 : 0) - (existing?.deleted ? 1 : 0));
+  const seq = storeRevision(tables, existing, { id: write.id, rev, deleted: write.deleted, body: write.body });
   return { ok: true, id: write.id, rev, seq };
 }
 
@@ -99,9 +83,21 @@ export interface ReplicatedChange {
 export function applyReplicatedWrite(tables: DocumentTables, change: ReplicatedChange): number {
   const existing = readDocRecord(tables, change.id);
   if (existing?.rev === change.rev) return existing.seq;
+  return storeRevision(tables, existing, change);
+}
+
+/**
+ * Makes `change` the document's current revision under the next sequence: moves the
+ * superseded revision to `revs`, replaces the changes entry, files the record as live or
+ * tombstone, and keeps the counters. Returns the new sequence.
+ */
+function storeRevision(tables: DocumentTables, existing: DocRecord | undefined, change: ReplicatedChange): number {
   const seq = readCounter(tables, 'update_seq') + 1;
   const live = existing !== undefined && !existing.deleted;
-  if (existing) tables.changes.remove(existing.seq);
+  if (existing) {
+    tables.changes.remove(existing.seq);
+    tables.revs.put(revisionKey(change.id, existing.rev), existing);
+  }
   tables.changes.put(seq, { id: change.id, rev: change.rev, deleted: change.deleted });
   const record = { rev: change.rev, seq, deleted: change.deleted, body: change.body };
   if (change.deleted) {
