@@ -8,6 +8,7 @@ import { SetteeError } from '../views/index.js';
 import { ENVIRONMENT, loadConfig, type ConfigOverrides } from './config.js';
 import { createLogger } from './logger.js';
 import { loadFile } from './commands/load.js';
+import { queryView } from './commands/query.js';
 import { startService } from './service.js';
 import { Settee } from './settee.js';
 import { serviceExtensions } from './extensions.js';
@@ -84,6 +85,19 @@ withCommonFlags(program.command('load <db> <file>').description('bulk-load docum
     const config = loadConfig(process.env, overrides(flags));
     await loadFile(config, createLogger(config.logLevel), db, file);
   });
+
+withCommonFlags(
+  program
+    .command('query <db> <view> [params]')
+    .description('query a view ("<ddoc>/<view>") with a CouchDB query string, e.g. \'group_level=1&limit=10\'; shows build progress')
+    .option('--update <when>', 'true (build first, with a progress bar), false or lazy', 'true'),
+).action(async (db: string, view: string, params: string | undefined, flags: CommonFlags & { update: string }) => {
+  const config = loadConfig(process.env, overrides(flags));
+  const query = new URLSearchParams(params ?? '');
+  if (!query.has('update')) query.set('update', flags.update);
+  const result = await queryView(config, createLogger(config.logLevel, 2), { db, view, params: query.toString() });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+});
 
 withCommonFlags(program.command('follow <url>').description('mirror a remote CouchDB database into a local one and index it (sidecar)'))
   .option('--into <db>', 'SETTEE_FOLLOW_INTO')
