@@ -1,4 +1,4 @@
-import { errors } from '../../views/errors.js';
+import { errors } from '../../views/index.js';
 import {
   ANALYZER_NAMES,
   isAnalyzerName,

@@ -1,4 +1,4 @@
-import { errors } from '../../views/errors.js';
+import { errors } from '../../views/index.js';
 import type { QueryNode, QueryNodeKind } from './ast.js';
 import { parseJavaDouble } from './java-double.js';
 import { combineClauses } from './occur.js';

@@ -1,4 +1,4 @@
-import { errors, type SetteeError } from '../../views/errors.js';
+import { errors, type SetteeError } from '../../views/index.js';
 import { TOKEN_IMAGES, type QueryToken, type TokenKind } from './tokens.js';
 
 /**
